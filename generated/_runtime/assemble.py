@@ -363,6 +363,8 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
     adjusts it)."""
     if applies is False:
         return r.not_applicable
+    if applies is True and not r.requirements and not r.reviews and not setters:  # what it does, worked out once
+        return r.applied
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
         results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
@@ -379,7 +381,7 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
     if unknown:
         return _req_finding(r, "missing", unknown, facts, meta, "Cannot check")
     if r.reviews:
-        return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
+        return r.referred
     if r.requirements:
         return _met(r, facts, meta)
     return Finding(r.id, r.title, "pass", _applied(r, setters, meta), r.citation, r.where)
@@ -389,11 +391,11 @@ def _applied(r: RuleMeta, setters: dict[str, RuleMeta], meta: ProgramMeta) -> st
     """What a rule that applies, with nothing to check, does: its reductions, caps and conditions; under `first
     applicable` (language.md 9.5) its adjustments of a limit an earlier rule that applies set (`setters`, limit ->
     that rule) are not applied."""
-    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
     skipped = [(limit, text) for _k, limit, _a, text in r.adjustments if limit in setters]
-    parts += [f"{kind}: {text}" for kind, text in r.conditions]
     if not skipped:
-        return "Applies: " + "; ".join(parts) + "."
+        return r.applied.message
+    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
+    parts += [f"{kind}: {text}" for kind, text in r.conditions]
     by: dict[str, list[str]] = {}
     for limit, _text in skipped:
         who = setters[limit]
