@@ -461,9 +461,10 @@ def _value(candidate: tuple[str, Decimal, str]) -> Decimal:
     return candidate[1]
 
 
-def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
+def _without(adjustments: dict[str, list[tuple[str, Decimal]]], lid: str,
              rules: set[str]) -> dict[str, list[tuple[str, Decimal]]]:
-    return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
+    """The adjustments of limit `lid` (the only key of the result) but those of `rules`."""
+    return {lid: [a for a in adjustments[lid] if a[0] not in rules]}
 
 
 def _certain(lim: LimitMeta, adjusted: Adjusted, facts: Facts, meta: ProgramMeta) -> LimitResult:
@@ -471,8 +472,8 @@ def _certain(lim: LimitMeta, adjusted: Adjusted, facts: Facts, meta: ProgramMeta
     caps of every limit, and those rules)."""
     candidates, reductions, caps, uncertain = adjusted
     known_reductions, known_caps = _adjusting(lim.id, reductions, caps, facts, meta)
-    return _limit(lim, candidates, _without(known_reductions, uncertain), _without(known_caps, uncertain),
-                  meta.combine_of(lim.id))
+    return _limit(lim, candidates, _without(known_reductions, lim.id, uncertain),
+                  _without(known_caps, lim.id, uncertain), meta.combine_of(lim.id))
 
 
 def _limit_check(lim: LimitMeta, result: LimitResult, adjusted: Adjusted, facts: Facts,
@@ -492,7 +493,8 @@ def _limit_check(lim: LimitMeta, result: LimitResult, adjusted: Adjusted, facts:
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
                        lim.where, missing((lim.on,), facts, meta))
     shown = f"{on_title} {fmt(actual if actual.__class__ is Decimal else Decimal(actual), lim.kind, lim.unit)}"
-    certain = _certain(lim, adjusted, facts, meta) if actual > result.value else result
+    # (with no adjustment that may not apply, the certain limit is this one)
+    certain = _certain(lim, adjusted, facts, meta) if actual > result.value and adjusted[3] else result
     if actual > result.value and (certain.value is None or actual <= certain.value):
         rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
         inputs = rule.when_inputs if rule is not None else ()
