@@ -216,6 +216,7 @@ class Decision:
 
 
 _set = object.__setattr__  # a frozen Decision's parts, set once
+_quick_init(Decision)
 
 
 def plain(x: Any) -> Any:
