@@ -156,16 +156,18 @@ def missing(names: Iterable[str], facts: Facts, meta: ProgramMeta) -> tuple[str,
     out: list[str] = []
     seen: set[str] = set()
     stack = list(names)[::-1]
+    known, values, loan = meta.names, facts.values, facts.loan
+    by_key = isinstance(loan, dict)
     while stack:
         name = stack.pop()
         if name in seen:
             continue
         seen.add(name)
-        n = meta.names.get(name)
+        n = known.get(name)
         if n is not None and n.is_value:
-            if facts.values.get(name) is None:
+            if values.get(name) is None:
                 stack.extend(reversed(n.needs))
-        elif facts.get(name, meta) is None:
+        elif (loan.get(name) if by_key else getattr(loan, name, None)) is None:  # (`Facts.get` of a field)
             out.append(name)
     return tuple(out)
 

@@ -47,12 +47,15 @@ class RuleMeta:
     conditions: tuple[tuple[str, str], ...]  # (document|term, text)
     reviews: tuple[str, ...]
     # Worked out once, not per loan: every requirement's inputs (each once, in order), their texts joined, the
-    # conditions it imposes when it applies, and the finding of a loan the rule does not apply to (the same for
-    # every such loan).
+    # conditions it imposes when it applies, and the findings that are the same for every loan they are for: of a
+    # loan the rule does not apply to, of one it applies to with nothing to check (what it does: every reduction,
+    # cap and condition; `first applicable` may leave some out, then `decide` words it) and of one it refers.
     reads: tuple[str, ...] = field(init=False, repr=False, compare=False)
     met: str = field(init=False, repr=False, compare=False)
     imposed: tuple[Condition, ...] = field(init=False, repr=False, compare=False)
     not_applicable: Finding = field(init=False, repr=False, compare=False)
+    applied: Finding = field(init=False, repr=False, compare=False)
+    referred: Finding = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _set(self, "reads", tuple(dict.fromkeys(n for q in self.requirements for n in q.inputs)))
@@ -61,6 +64,11 @@ class RuleMeta:
                                     for kind, text in self.conditions))
         _set(self, "not_applicable", Finding(self.id, self.title, "not_applicable", f"Applies when {self.when_text}.",
                                              self.citation, self.where))
+        does = [text for _k, _l, _a, text in self.adjustments] + [f"{kind}: {text}" for kind, text in self.conditions]
+        _set(self, "applied", Finding(self.id, self.title, "pass", "Applies: " + "; ".join(does) + ".", self.citation,
+                                      self.where))
+        _set(self, "referred", Finding(self.id, self.title, "review", " ".join(self.reviews), self.citation,
+                                       self.where))
 
 
 @dataclass(frozen=True, slots=True)

@@ -212,20 +212,27 @@ def money_suffix(unit: str) -> str:
     return "/month" if unit.endswith("per month") else ""
 
 
+def digits(d: Decimal) -> str:
+    """`f"{d:f}"` (a number without an exponent), from `str(d)` where that is the same: no exponent in it and
+    finite (a third of the time of the format)."""
+    s = str(d)
+    return s if "E" not in s and s[-1].isdigit() else f"{d:f}"
+
+
 def _plain(d: Decimal, unit: str) -> str:
-    return f"{d:f}"
+    return digits(d)
 
 
 def _percent(d: Decimal, unit: str) -> str:
-    return f"{d:f}%"
+    return digits(d) + "%"
 
 
 def _months(d: Decimal, unit: str) -> str:
-    return f"{d:f} month{'' if d == 1 else 's'}"
+    return digits(d) + (" month" if d == 1 else " months")
 
 
 def _days(d: Decimal, unit: str) -> str:
-    return f"{d:f} day{'' if d == 1 else 's'}"
+    return digits(d) + (" day" if d == 1 else " days")
 
 
 def _quantity(d: Decimal, unit: str) -> str:

@@ -9,7 +9,7 @@ reductions and caps, limit checks, unknown data, conditions, every message and t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -26,6 +26,11 @@ from .decision import (
 from .facts import Facts, actuals, merge, missing, show, show_uncached
 from .meta import AxisMeta, LimitMeta, MatrixMeta, Name, ProgramMeta, RequirementMeta, RuleMeta
 from .values import _STEPS, fmt, join_and
+
+# what `_certain` works a limit out from: every limit's candidates, reductions and caps, and the rules whose
+# adjustments apply only if unknown data says so
+Adjusted = tuple[dict[str, list[tuple[str, Decimal, str]]], dict[str, list[tuple[str, Decimal | str]]],
+                 dict[str, list[tuple[str, Decimal | str]]], set[str]]
 
 __all__ = ["AxisMeta", "Facts", "LimitMeta", "MatrixMeta", "Name", "ProgramMeta", "RequirementMeta", "RuleMeta",
            "decide", "derived_value", "line_index"]
@@ -113,15 +118,10 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
         if unresolved is not None:
             limit_results.append(_unknown(lim, unresolved, facts, meta))
             continue
-        first = _first(lim.id, facts, meta)
-        limit_results.append(_limit(lim, candidates, _known(reductions, lim.id, facts, meta, first),
-                                    _known(caps, lim.id, facts, meta, first), meta.combine_of(lim.id)))
+        limit_results.append(_limit(lim, candidates, *_adjusting(lim.id, reductions, caps, facts, meta),
+                                    meta.combine_of(lim.id)))
     limits = tuple(limit_results)
     for lim, result in zip(meta.limits, limits, strict=True):
-        def certain(lim: LimitMeta = lim) -> LimitResult:  # the limit without adjustments that may not apply
-            first = _first(lim.id, facts, meta)
-            return _limit(lim, candidates, _without(_known(reductions, lim.id, facts, meta, first), uncertain),
-                          _without(_known(caps, lim.id, facts, meta, first), uncertain), meta.combine_of(lim.id))
         unresolved = gone.get(lim.id)
         if lim.id in blocked:
             findings.append(Finding(lim.id, lim.title, "not_applicable", f"No limit: {result.description}.",
@@ -132,13 +132,18 @@ def decide(meta: ProgramMeta, facts: Facts, derived: tuple[DerivedValue, ...] | 
         elif unresolved is not None:
             findings.append(_unknown_check(lim, result, unresolved, facts, meta))
         else:
-            findings.append(_limit_check(lim, result, certain, facts, meta))
+            findings.append(_limit_check(lim, result, (candidates, reductions, caps, uncertain), facts, meta))
     return Decision(meta.info, status_of(findings), tuple(findings), tuple(conditions), derived, limits)
 
 
 def derived_value(v: Any, places: int | None) -> Decimal | bool | str | None:
     """A derived value as the Decision shows it: yes/no and choices as they are (a category's choice as plain
     text), a number with exactly its declared decimals (never rounding: only trailing zeros change)."""
+    if v.__class__ is Decimal and places is not None and 0 <= places < 10:  # the common case first
+        if v.is_infinite():
+            return v
+        exact = v.quantize(_STEPS[places], rounding=ROUND_FLOOR)
+        return exact if exact == v else v
     if v is None or v.__class__ is bool:
         return v
     if isinstance(v, str):
@@ -181,7 +186,7 @@ def _matrix(m: MatrixMeta, applies: bool | None, keys: tuple[Any, ...], facts: F
             return Finding(m.id, m.title, "fail", f"Not eligible: {why}.", m.citation, m.where)
         if key is None:
             return _unread(m, keys, facts, meta)
-        idx = next((i for i, b in enumerate(axis.bands) if _in_band(key, (b[0], b[1], b[2], b[3]))), None)
+        idx = _band(key, axis.bands)
         if idx is None:
             bands = ", ".join(b[4] for b in axis.bands)
             why = f"{actuals(axis.inputs, facts, meta) or axis.label} is outside the matrix bands ({bands})"
@@ -318,6 +323,18 @@ def _known(adjustments: dict[str, list[tuple[str, Decimal | str]]], lid: str, fa
                   if first is None or rid == first]}
 
 
+def _adjusting(lid: str, reductions: dict[str, list[tuple[str, Decimal | str]]],
+               caps: dict[str, list[tuple[str, Decimal | str]]], facts: Facts, meta: ProgramMeta
+               ) -> tuple[dict[str, list[tuple[str, Decimal]]], dict[str, list[tuple[str, Decimal]]]]:
+    """The reductions and caps of limit `lid` that count for this loan, by `_known` (amounts as read, only the
+    first rule's under `first applicable`); a limit no rule adjusts by a value or field and that is not `first
+    applicable` (not in `open_limits`) counts every amount as written: the adjustments as they are."""
+    if lid not in meta.open_limits:
+        return reductions, caps  # type: ignore[return-value]  # (every amount a Decimal: `open_limits`)
+    first = _first(lid, facts, meta)
+    return _known(reductions, lid, facts, meta, first), _known(caps, lid, facts, meta, first)
+
+
 def _first(lid: str, facts: Facts, meta: ProgramMeta) -> str | None:
     """Under `first applicable` (language.md 9.5): the first rule, in program order, that applies and reduces or
     caps limit `lid` ("" when none does; `_unresolved` has found none before it that may apply). None otherwise."""
@@ -346,6 +363,8 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
     adjusts it)."""
     if applies is False:
         return r.not_applicable
+    if applies is True and not r.requirements and not r.reviews and not setters:  # what it does, worked out once
+        return r.applied
     if facts.invalid:  # a requirement reading an invalid value (outside its domain) is not met
         results = tuple(False if any(name in facts.invalid for name in req.inputs) else ok
                         for req, ok in zip(r.requirements, results, strict=True))
@@ -362,7 +381,7 @@ def _rule(r: RuleMeta, applies: bool | None, results: tuple[bool | None, ...], f
     if unknown:
         return _req_finding(r, "missing", unknown, facts, meta, "Cannot check")
     if r.reviews:
-        return Finding(r.id, r.title, "review", " ".join(r.reviews), r.citation, r.where)
+        return r.referred
     if r.requirements:
         return _met(r, facts, meta)
     return Finding(r.id, r.title, "pass", _applied(r, setters, meta), r.citation, r.where)
@@ -372,11 +391,11 @@ def _applied(r: RuleMeta, setters: dict[str, RuleMeta], meta: ProgramMeta) -> st
     """What a rule that applies, with nothing to check, does: its reductions, caps and conditions; under `first
     applicable` (language.md 9.5) its adjustments of a limit an earlier rule that applies set (`setters`, limit ->
     that rule) are not applied."""
-    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
     skipped = [(limit, text) for _k, limit, _a, text in r.adjustments if limit in setters]
-    parts += [f"{kind}: {text}" for kind, text in r.conditions]
     if not skipped:
-        return "Applies: " + "; ".join(parts) + "."
+        return r.applied.message
+    parts = [text for _k, limit, _a, text in r.adjustments if limit not in setters]
+    parts += [f"{kind}: {text}" for kind, text in r.conditions]
     by: dict[str, list[str]] = {}
     for limit, _text in skipped:
         who = setters[limit]
@@ -409,7 +428,13 @@ def _req_finding(r: RuleMeta, outcome: Outcome, reqs: list[RequirementMeta], fac
 def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]],
            reductions: dict[str, list[tuple[str, Decimal]]], caps: dict[str, list[tuple[str, Decimal]]],
            combine: str) -> LimitResult:
-    base = min(candidates[lim.id], key=lambda c: c[1]) if candidates[lim.id] else None
+    cells = candidates[lim.id]
+    if not reductions[lim.id] and not caps[lim.id]:  # (the common case, in short) the lowest cell or none
+        if not cells:
+            return LimitResult(lim.id, lim.title, None, None, "no limit applies", (), "none")
+        rid, value, said = cells[0] if len(cells) == 1 else min(cells, key=_value)
+        return LimitResult(lim.id, lim.title, value, rid, said, (LimitCandidate(rid, value, said),))
+    base = min(cells, key=_value) if cells else None
     cands: list[LimitCandidate] = []
     if base is not None:
         cands.append(LimitCandidate(base[0], base[1], base[2]))
@@ -433,14 +458,29 @@ def _limit(lim: LimitMeta, candidates: dict[str, list[tuple[str, Decimal, str]]]
     return LimitResult(lim.id, lim.title, best.value, best.rule_id, best.description, tuple(cands))
 
 
-def _without(adjustments: dict[str, list[tuple[str, Decimal]]],
+def _value(candidate: tuple[str, Decimal, str]) -> Decimal:
+    return candidate[1]
+
+
+def _without(adjustments: dict[str, list[tuple[str, Decimal]]], lid: str,
              rules: set[str]) -> dict[str, list[tuple[str, Decimal]]]:
-    return {lid: [a for a in items if a[0] not in rules] for lid, items in adjustments.items()}
+    """The adjustments of limit `lid` (the only key of the result) but those of `rules`."""
+    return {lid: [a for a in adjustments[lid] if a[0] not in rules]}
 
 
-def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[], LimitResult], facts: Facts,
+def _certain(lim: LimitMeta, adjusted: Adjusted, facts: Facts, meta: ProgramMeta) -> LimitResult:
+    """The limit without the adjustments of rules that may not apply (`adjusted`: the candidates, reductions and
+    caps of every limit, and those rules)."""
+    candidates, reductions, caps, uncertain = adjusted
+    known_reductions, known_caps = _adjusting(lim.id, reductions, caps, facts, meta)
+    return _limit(lim, candidates, _without(known_reductions, lim.id, uncertain),
+                  _without(known_caps, lim.id, uncertain), meta.combine_of(lim.id))
+
+
+def _limit_check(lim: LimitMeta, result: LimitResult, adjusted: Adjusted, facts: Facts,
                  meta: ProgramMeta) -> Finding:
-    """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail."""
+    """Pass within the limit; fail above it; missing when only an adjustment that may not apply makes it fail
+    (`adjusted`: what `_certain` works that limit out from)."""
     cite = meta.citations.get(result.binding_rule or "", "")
     if result.value is None:
         return Finding(lim.id, lim.title, "not_applicable", "No limit applies to this loan.", cite, lim.where)
@@ -453,8 +493,9 @@ def _limit_check(lim: LimitMeta, result: LimitResult, certain_limit: Callable[[]
     if actual is None:
         return Finding(lim.id, lim.title, "missing", f"{on_title} is unknown; the maximum is {maximum}.", cite,
                        lim.where, missing((lim.on,), facts, meta))
-    shown = f"{on_title} {fmt(Decimal(actual), lim.kind, lim.unit)}"
-    certain = certain_limit() if actual > result.value else result
+    shown = f"{on_title} {fmt(actual if actual.__class__ is Decimal else Decimal(actual), lim.kind, lim.unit)}"
+    # (with no adjustment that may not apply, the certain limit is this one)
+    certain = _certain(lim, adjusted, facts, meta) if actual > result.value and adjusted[3] else result
     if actual > result.value and (certain.value is None or actual <= certain.value):
         rule = next((r for r in meta.rules if r.id == result.binding_rule), None)
         inputs = rule.when_inputs if rule is not None else ()
@@ -512,6 +553,18 @@ def _key_text(v: Any) -> str:
     if isinstance(v, bool):
         return "yes" if v else "no"
     return str(v)
+
+
+def _band(x: Any, bands: tuple[tuple[Any, bool, Any, bool, str], ...]) -> int | None:
+    """The first of the bands `(low, low_inc, high, high_inc, label)` holding the number x (`_in_band`, without
+    a tuple per band); None when none does."""
+    for i, (low, low_inc, high, high_inc, _label) in enumerate(bands):
+        if low is not None and (x < low if low_inc else x <= low):
+            continue
+        if high is not None and (x > high if high_inc else x >= high):
+            continue
+        return i
+    return None
 
 
 def _in_band(x: Any, band: tuple[Any, bool, Any, bool]) -> bool:

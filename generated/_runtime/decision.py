@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
+from .values import digits
+
 Outcome = Literal["pass", "fail", "missing", "not_applicable", "review"]
 Status = Literal["eligible", "ineligible", "needs_info"]
 LimitState = Literal["set", "none", "not_eligible", "unknown"]
@@ -198,12 +200,11 @@ class Decision:
                         "version": p.version, "effective": p.effective, "source": p.source, "sha256": p.sha256},
             "status": self.status,
             "findings": [{"rule_id": f.rule_id, "title": f.title, "outcome": f.outcome, "message": f.message,
-                          "citation": f.citation, "source": f.source, "missing": list(f.missing)}
+                          "citation": f.citation, "source": f.source, "missing": [*f.missing]}
                          for f in self.findings],
             "conditions": [{"kind": c.kind, "text": c.text, "rule_id": c.rule_id, "citation": c.citation}
                            for c in self.conditions],
-            "values": [{"name": v.name, "title": v.title, "value": plain(v.value),
-                        "inputs": {k: x if x.__class__ is str else plain(x) for k, x in v.inputs.items()}}
+            "values": [{"name": v.name, "title": v.title, "value": _number(v.value), "inputs": _texts(v.inputs)}
                        for v in self.values],
             "limits": [{"limit": lim.limit, "title": lim.title, "value": plain(lim.value),
                         "binding_rule": lim.binding_rule, "description": lim.description,
@@ -216,6 +217,7 @@ class Decision:
 
 
 _set = object.__setattr__  # a frozen Decision's parts, set once
+_quick_init(Decision)
 
 
 def plain(x: Any) -> Any:
@@ -224,7 +226,7 @@ def plain(x: Any) -> Any:
     if x is None or x.__class__ is str:
         return x
     if isinstance(x, Decimal):
-        return "never" if x.is_infinite() else f"{x:f}"
+        return "never" if x.is_infinite() else digits(x)
     if isinstance(x, dt.date):
         return x.isoformat()
     if isinstance(x, dict):
@@ -232,6 +234,19 @@ def plain(x: Any) -> Any:
     if isinstance(x, (list, tuple)):
         return [plain(v) for v in x]
     return x
+
+
+def _number(x: Any) -> Any:
+    """`plain` of a derived value, a finite Decimal (the common case) first."""
+    return digits(x) if x.__class__ is Decimal and x.is_finite() else plain(x)
+
+
+def _texts(inputs: dict[str, Any]) -> dict[str, Any]:
+    """`plain` of a derived value's inputs: a copy when every one is text already (how a checker shows them)."""
+    for x in inputs.values():
+        if x.__class__ is not str:
+            return {k: x if x.__class__ is str else plain(x) for k, x in inputs.items()}
+    return {**inputs}
 
 
 def status_of(findings: Iterable[Finding]) -> Status:
