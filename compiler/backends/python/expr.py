@@ -345,8 +345,8 @@ class PyExpr:
 
     def between(self, kind: str) -> str:
         """`rt.months_between` (or `days_between` for days) bound to a module constant: one lookup per call."""
-        name = "days_between" if kind == "days" else "months_between"
-        return self.const(f"rt.{name}", name.upper())
+        ref = "rt.days_between" if kind == "days" else "rt.months_between"  # (written out: tests/unit/test_runtime_all.py)
+        return self.const(ref, ref[3:].upper())
 
     def _since_latest(self, x: ir.MonthsSinceLatest, op: str, bound: Decimal) -> str:
         """`months since the latest ... <op> <constant>` on the fast path's scan: the answer for "never" (no such
