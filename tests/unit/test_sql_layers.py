@@ -25,8 +25,8 @@ def _add(layers: Layers, name: str, sql: str) -> None:
     layers.add([exp.alias_(exp.maybe_parse(sql), name)])
 
 
-def _layers() -> Layers:
-    layers = Layers(from_source(exp.maybe_parse(SOURCE), "src"))
+def _layers(small: int = 0) -> Layers:
+    layers = Layers(from_source(exp.maybe_parse(SOURCE), "src"), small=small)
     _add(layers, "a", "x + 1")
     _add(layers, "b", "a * 2")
     _add(layers, "c", "COALESCE(y, 0)")
@@ -61,6 +61,25 @@ def test_select_carries_only_what_is_read_above_and_agrees_with_the_full_layers(
     full = exp.select(*final).from_(from_source(layers.query, "out"))
     con = duckdb.connect()
     assert con.sql(narrow.sql("duckdb")).fetchall() == con.sql(full.sql("duckdb")).fetchall() == [(1, 14), (2, 6)]
+
+
+def test_a_chain_of_small_columns_costs_no_layers_and_agrees() -> None:
+    layers = _layers(small=4)  # `x + 1`, `a * 2` once `a` is written out in it: 3 and 5 nodes
+    assert [[c.alias for c in level] for level in layers.levels] == [["a", "b", "c", "unused"], ["d"]]
+    assert layers.levels[0][1].this.sql("duckdb") == "(x + 1) * 2"  # `a` written out in `b`: no layer of its own
+    assert layers.levels[1][0].this.sql("duckdb") == "b + c"  # `b` (5 nodes) is not small: read from its layer
+    final = [exp.alias_(exp.column("x"), "x"), exp.alias_(exp.column("d"), "d"), exp.alias_(exp.column("a"), "a")]
+    con = duckdb.connect()
+    assert con.sql(layers.select(final, "out").sql("duckdb")).fetchall() == [(1, 14, 2), (2, 6, 3)]
+    assert len(selects(layers.select(final, "out"))) == 4  # result, 2 layers, the source (was 3 layers)
+
+
+def test_a_small_column_is_written_out_only_where_it_saves_a_layer() -> None:
+    layers = Layers(from_source(exp.maybe_parse(SOURCE), "src"), small=10)
+    _add(layers, "a", "x + 1")
+    _add(layers, "big", "CASE WHEN x > 1 THEN y + 1 WHEN x > 2 THEN y + 2 ELSE y + x + 3 END")
+    _add(layers, "c", "a + big")  # `big` is in layer 0 too: writing `a` out would not lower `c`
+    assert layers.levels[1][0].this.sql("duckdb") == "a + big"
 
 
 def test_reads_skips_lambda_variables() -> None:
