@@ -161,6 +161,24 @@ def test_months_since_latest_matches_evaluator(events: list[dict[str, Any]] | No
         assert shown == want, (x.kinds, events)
 
 
+def test_never_is_a_bigint_and_larger_than_any_constant() -> None:
+    """Months since an event that never happened: a BIGINT (64-bit comparisons on Spark, not DECIMAL(38, 0)),
+    larger than every constant a program may compare it with; a constant as large is refused, not compared wrongly."""
+    latest = ir.MonthsSinceLatest("ev", "kind", "completed_on", ("bk7",), "as_of", MONTHS, SPAN)
+    sql = compile_expr(latest, Scope({}, {}))
+    assert sql.width == 64 and NEVER < 2**62
+    assert "INT128" not in render(sql.tree, "duckdb") and "DECIMAL" not in render(sql.tree, "spark")
+    biggest = Decimal(NEVER - 1)
+    test = ir.Compare(">=", latest, c(biggest, MONTHS), ir_types.YESNO, SPAN)
+    got = run([compile_expr(test, Scope({}, {})).tree], {"ev": [], "as_of": dt.date(2026, 3, 15)},
+              {"ev": EVENT, "as_of": "DATE"})
+    assert got == ("true",)  # never >= the largest constant allowed, as infinity is
+    with pytest.raises(SqlError, match="too large"):
+        compile_expr(ir.Compare(">=", latest, c(Decimal(NEVER), MONTHS), ir_types.YESNO, SPAN), Scope({}, {}))
+    with pytest.raises(SqlError, match="too large"):
+        Scope({"n": 0}, {}, field_bounds={"n": Decimal(NEVER)}).field("n", NUM)
+
+
 @pytest.mark.parametrize("lates", [
     None, [], [{"due_on": dt.date(2025, 3, 16), "days_late": 30}], [{"due_on": dt.date(2025, 3, 15), "days_late": 30}],
     [{"due_on": dt.date(2025, 12, 1), "days_late": 59}, {"due_on": dt.date(2026, 1, 1), "days_late": 60}],
