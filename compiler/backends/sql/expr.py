@@ -253,11 +253,13 @@ def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expr:
     lst = scope.field_column(x.list_field)
     as_of = scope.field_column(x.as_of)
     chosen: exp.Expr = lst
-    if x.kinds:
-        chosen = exp.ArrayFilter(this=lst, expression=_lambda(
-            exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds])))
+    if x.kinds:  # the items of those kinds, filtered once (a column: read three times below)
+        chosen = scope.hoist(Sql(exp.ArrayFilter(this=lst, expression=_lambda(
+            exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds]))), "list")).tree
     undated = exp.ArrayFilter(this=chosen, expression=_lambda(is_null(_item(x.date_field))))
-    latest = exp.ArrayMax(this=exp.Transform(this=chosen, expression=_lambda(_item(x.date_field))))
+    # the latest date, found once (a column: the month count reads it four times)
+    latest = scope.hoist(Sql(exp.ArrayMax(this=exp.Transform(this=chosen, expression=_lambda(_item(x.date_field)))),
+                             "date")).tree
     return case((any_null(lst, as_of), exp.Null()),
                 (exp.EQ(this=_size(chosen), expression=lit(0)), num(NEVER)),
                 (exp.GT(this=_size(undated), expression=lit(0)), exp.Null()),

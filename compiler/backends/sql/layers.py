@@ -36,8 +36,9 @@ class Layers:
         self.small = small
         self.inline: dict[str, exp.Expr] = {}  # small columns, written out (no small column left in them)
 
-    def add(self, columns: list[exp.Expr]) -> None:
-        """Aliased columns, each reading the source's columns and columns added before."""
+    def add(self, columns: list[exp.Expr], hoisted: bool = False) -> None:
+        """Aliased columns, each reading the source's columns and columns added before. `hoisted`: parts an
+        expression reads several times (`Scope.hoist`), computed once: never written out where read."""
         for c in columns:
             name = c.alias
             if name in self.level:
@@ -52,7 +53,7 @@ class Layers:
                 self.levels.append([])
             self.levels[n].append(c)
             self.level[name] = n
-            if _size(tree) <= self.small:
+            if not hoisted and _size(tree) <= self.small:
                 self.inline[name] = tree
 
     def _level(self, tree: exp.Expr) -> int:

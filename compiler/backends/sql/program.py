@@ -130,7 +130,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
             scope.value_scales[v.id] = sql.scale
             scope.value_bounds[v.id] = (sql.bound, sql.width)
         for name, tree in scope.take_hoisted():
-            layers.add([exp.alias_(tree, name)])
+            layers.add([exp.alias_(tree, name)], hoisted=True)
         inherited = invalid_from.get(v.id)
         if inherited is None:
             layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
@@ -213,7 +213,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
                 met = case((invalid, exp.Boolean(this=False)), default=met)
             facts.append(exp.alias_(met, f"r{i}_q{j}"))
     for name, tree in scope.take_hoisted():
-        layers.add([exp.alias_(tree, name)])
+        layers.add([exp.alias_(tree, name)], hoisted=True)
     layers.add(facts)
 
     # 3. band positions of matrix keys (NULL when the key is unknown or outside every band)
@@ -454,9 +454,11 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
     unread = [_is(f"o_m{i}", "missing") for i, _mid, _c in matrices]  # a matrix giving it not read (9.5)
     stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first, unread), f"{p}_gone"))
-    for i, _mid, cells in matrices:
+    for i, _mid, cells in matrices:  # the cell's value (read from the band positions, beside the outcomes), then
+        # the candidate when the matrix passes (small: written out where read, no layer of its own)
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
-        stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), value)), f"{p}_m{i}"))
+        stages[0].append(exp.alias_(value, f"{p}_cell{i}"))
+        stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), exp.column(f"{p}_cell{i}"))), f"{p}_m{i}"))
     cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
     stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), int_type(width)), f"{p}_base"))
     base = exp.column(f"{p}_base")
