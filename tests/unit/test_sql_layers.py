@@ -98,3 +98,15 @@ def test_every_program_query_is_shallow_and_carries_nothing_unread() -> None:
             made = {e.alias_or_name for e in layer.expressions}
             read = {n for e in above.expressions for n in reads(e)}
             assert made <= read, (p.id, made - read)
+
+
+def test_small_columns_are_written_out_only_when_asked() -> None:
+    """Spark's queries write small columns out (`small`, the default); DuckDB's (`small=0`, `engines.plan` for any
+    engine but Spark) keep every column in its own layer: DuckDB computes a repeated subexpression once and gains
+    nothing from fewer layers."""
+    source = from_source(exp.select(exp.Star()).from_("tape"), "tape_rows")
+    limits = [lim.id for lim in BUNDLE.vocabulary.limits]
+    keystone = next(p for p in BUNDLE.programs if p.id == "keystone_bank_statement")
+    spark = program_query(keystone, BUNDLE.vocabulary, source, limits)
+    duck = program_query(keystone, BUNDLE.vocabulary, source, limits, small=0)
+    assert len(selects(spark)) == 12 and len(selects(duck)) == 16

@@ -26,7 +26,7 @@ from sqlglot import exp
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends.sql.expr import Scope, compile_expr, compile_lookup, in_band, in_line, key_unknown, no_score_flags
-from compiler.backends.sql.layers import Layers
+from compiler.backends.sql.layers import SMALL, Layers
 from compiler.backends.sql.numbers import (
     Sql,
     SqlError,
@@ -182,11 +182,13 @@ def _invalid_read(x: object, invalid_from: dict[str, tuple[str, ...]]) -> exp.Ex
 
 
 def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
-                  limits: Sequence[str] | None = None, carry: Sequence[str] = ()) -> exp.Select:
+                  limits: Sequence[str] | None = None, carry: Sequence[str] = (), small: int = SMALL) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row. `carry`: columns
-    of `source` passed through after the result columns (what a caller computes in the same pass)."""
+    of `source` passed through after the result columns (what a caller computes in the same pass). `small`: columns
+    up to that many SQL nodes are written out where that saves a layer (`Layers`): for Spark, whose analyser pays
+    per layer; 0 for DuckDB, which plans a deep query fast and computes a repeated subexpression once anyway."""
     scope = Scope(field_places(vocabulary), {}, field_bounds=field_bounds(vocabulary))
-    layers = Layers(source)
+    layers = Layers(source, small)
     invalid_from = ir_names.invalid_from(program.values)
 
     # 1. derived values (later values read earlier ones as columns of layers below)
