@@ -57,7 +57,7 @@ def main() -> int:
     spark = spark_engine.session(work, args.master, "glc spark_ab", codegen_log=log)
     con = connect()
     for pid in args.program or ["keystone_bank_statement"]:
-        p = plan(con, bundle, Path(args.tape), [pid], None)
+        p = plan(con, bundle, Path(args.tape), [pid], None, engine="spark")
         spark_engine.export_tape(con, work / f"{pid}.parquet")
         spark.read.parquet(str(work / f"{pid}.parquet")).createOrReplaceTempView("tape")
         times: dict[str, dict[str, list[float]]] = {name: {"plan": [], "run": []} for name, _f, _c in args.variant}

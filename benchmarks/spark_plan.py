@@ -78,7 +78,7 @@ def main() -> int:
                            "tape": os.path.relpath(args.tape, ROOT), "master": args.master, "startup_seconds": round(startup, 1),
                            "load_average_start": [round(x, 2) for x in load_start], "programs": {}}
     for pid in programs:
-        p = plan(con, bundle, Path(args.tape), [pid], None)
+        p = plan(con, bundle, Path(args.tape), [pid], None, engine="spark")
         spark_engine.export_tape(con, work / f"{pid}.parquet")
         spark.read.parquet(str(work / f"{pid}.parquet")).createOrReplaceTempView("tape")
         tree = p.trees[0]

@@ -42,7 +42,7 @@ tape = tmp / "sample.parquet"
 chosen = ", ".join(f"'{pid}'" for pid in SCREENED)
 con.execute(f"COPY (SELECT * FROM '{tmp / 'all.parquet'}' WHERE program IN ({chosen})) TO '{tape}' (FORMAT parquet)")
 bundle = dataclasses.replace(BUNDLE, programs=tuple(p for p in BUNDLE.programs if p.id in SCREENED))
-p = plan(con, bundle, tape, None, None)
+p = plan(con, bundle, tape, None, None, engine="spark")
 lap("duckdb plan")
 duck = [r for b in run_duckdb(con, p) for r in b.to_pylist()]
 lap("duckdb run")

@@ -26,7 +26,7 @@ tape = tmp / "s.parquet"
 chosen = ", ".join(f"'{pid}'" for pid in SCREENED)
 con.execute(f"COPY (SELECT * FROM '{tmp / 'all.parquet'}' WHERE program IN ({chosen})) TO '{tape}' (FORMAT parquet)")
 bundle = dataclasses.replace(B, programs=tuple(p for p in B.programs if p.id in SCREENED))
-p = plan(con, bundle, tape, None, None)
+p = plan(con, bundle, tape, None, None, engine="spark")
 se.export_tape(con, tmp / "t.parquet")
 spark = se.session(tmp / "s", "local[2]")
 spark.read.parquet(str(tmp / "t.parquet")).createOrReplaceTempView("tape")

@@ -188,7 +188,7 @@ def _screen(con: Any, bundle: Any, tape: str, chosen: list[str] | None, engine: 
         stream = engine == "duckdb" and not report and (surveillance is None or surveillance.scenario is None)
         cache = (run or {}).get("cache")  # the build cache: the result schema of queries planned before
         pool = surveillance.portfolio if stream and surveillance is not None else None
-        p = plan(con, bundle, Path(tape), chosen, m, stream=stream, pool=pool, cache=cache)
+        p = plan(con, bundle, Path(tape), chosen, m, stream=stream, pool=pool, cache=cache, engine=engine)
     except TapeError as e:
         err.print(Text(str(e)))
         return 1

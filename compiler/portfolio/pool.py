@@ -67,7 +67,7 @@ def pool_columns(source: exp.Expr, portfolio: Portfolio, vocabulary: ir_program.
     for i, lim in enumerate(portfolio.limits):
         cond = compile_expr(lim.when, scope).tree if lim.when is not None else exp.Boolean(this=True)
         for name, tree in scope.take_hoisted():
-            layers.add([exp.alias_(tree, name)])
+            layers.add([exp.alias_(tree, name)], hoisted=True)
         conds.append(exp.alias_(cond, f"_pool{i}"))
     layers.add(conds)
     kept = list(dict.fromkeys(["_row", *[n for lim in portfolio.limits for n in (lim.measure, lim.by) if n],

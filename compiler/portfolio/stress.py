@@ -60,7 +60,7 @@ def stressed_tape_sql(scenario: Scenario, vocabulary: ir_program.Vocabulary, tab
         if c.when is not None:
             cond = compile_expr(c.when, scope).tree
             for name, tree in scope.take_hoisted():
-                layers.add([exp.alias_(tree, name)])
+                layers.add([exp.alias_(tree, name)], hoisted=True)
             layers.add([exp.alias_(cond, f"_when{i}")])
             w = exp.column(f"_when{i}")
             new = case((w, new), (exp.Not(this=paren(w)), base.tree))

@@ -53,14 +53,15 @@ class Plan:
 
 
 def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequence[str] | None, mapping: Mapping | None,
-         stream: bool = False, pool: Portfolio | None = None, cache: Cache | None = None) -> Plan:
+         stream: bool = False, pool: Portfolio | None = None, cache: Cache | None = None, engine: str = "duckdb") -> Plan:
     """Open the tape (every column problem in one error, before any work), read it into `tape` (typed, one row
     per tape row, in tape order) and build one screening query per program. `tape` is a table, read once; with
     `stream` and one program it is a view, so the query reads the tape file as it runs (no copy of the tape:
     for a caller that reads `tape` about once and never rewrites it, i.e. no stress scenario). With a view and
     `pool` (a portfolio with pool limits), the query also carries what the pool limits read (`Plan.carried`),
     so that one pass over the tape file screens the loans and measures the pool (`run_duckdb`'s `pooled`).
-    `cache`: the build cache, for the result schema (`result_schema`)."""
+    `cache`: the build cache, for the result schema (`result_schema`). `engine`: "spark" writes small columns out
+    where that saves a layer (Spark's analyser pays per layer; DuckDB's query is left as deep as its steps)."""
     by_id = {p.id: p for p in bundle.programs}
     per_row = program_ids is None
     if per_row:  # a row naming shared rules (`abstract: yes`) names no program: invalid, as an unknown one
@@ -85,7 +86,8 @@ def plan(con: Any, bundle: ir_program.Bundle, tape_path: Path, program_ids: Sequ
             source, kept = pool_columns(sql.from_source(source, "tape_rows"), pool, bundle.vocabulary)
             carried = kept if not set(kept) & set(columns(limit_ids)) else []
             source = source if carried else exp.select(exp.Star()).from_("tape")
-        queries.append(sql.program_query(p, bundle.vocabulary, sql.from_source(source, "tape_rows"), limit_ids, carried))
+        queries.append(sql.program_query(p, bundle.vocabulary, sql.from_source(source, "tape_rows"), limit_ids, carried,
+                                         small=sql.SMALL if engine == "spark" else 0))
     if per_row:  # rows naming no known program: invalid, with the reason the tape reader gave
         cols = columns(limit_ids)
         fixed = {"row": exp.column("_row"), "loan_id": exp.column("loan_id", quoted=True), "program": exp.column("_program"),

@@ -97,7 +97,7 @@ def test_spark_agrees_with_duckdb_the_generated_checkers_and_the_reference_evalu
     chosen = ", ".join(f"'{pid}'" for pid in SCREENED)
     con.execute(f"COPY (SELECT * FROM '{tmp_path / 'all.parquet'}' WHERE program IN ({chosen})) TO '{tape}' (FORMAT parquet)")
     bundle = dataclasses.replace(BUNDLE, programs=tuple(p for p in BUNDLE.programs if p.id in SCREENED))
-    p = plan(con, bundle, tape, None, None)
+    p = plan(con, bundle, tape, None, None, engine="spark")
     duck = rows_of(run_duckdb(con, p))
     with ThreadPoolExecutor(1) as pool:  # the generated checkers and the reference evaluator decide the loans while
         # Spark (a JVM of its own) plans and runs the query: each on its own DuckDB cursor

@@ -18,6 +18,7 @@ from sqlglot import exp
 
 from compiler import ir, ir_types
 from compiler.backends.sql.expr import Scope, compile_expr
+from compiler.backends.sql.layers import Layers
 from compiler.backends.sql.numbers import NEVER, SqlError, div_round, render
 from compiler.evaluate import Env, ev
 from compiler.runtime.values import div_round as runtime_div_round
@@ -31,14 +32,28 @@ YESNO = ir_types.YESNO
 CON = duckdb.connect()
 
 
+def _row(row: dict[str, Any], types: dict[str, str]) -> exp.Expr:
+    cols = ", ".join(f'CAST(? AS {types[k]}) AS "{k}"' for k in row) or "1 AS dummy"
+    return exp.Subquery(this=exp.maybe_parse(f"SELECT {cols}", dialect="duckdb"), alias=exp.TableAlias(this=exp.to_identifier("r")))
+
+
 def run(trees: list[exp.Expr], row: dict[str, Any] | None = None, types: dict[str, str] | None = None) -> tuple[Any, ...]:
     """Evaluate SQL expressions over one row whose columns are given with their DuckDB types."""
     row = row or {}
-    types = types or {}
-    cols = ", ".join(f'CAST(? AS {types[k]}) AS "{k}"' for k in row) or "1 AS dummy"
-    sql = exp.select(*[exp.cast(t, "VARCHAR") for t in trees]).from_(
-        exp.Subquery(this=exp.maybe_parse(f"SELECT {cols}", dialect="duckdb"), alias=exp.TableAlias(this=exp.to_identifier("r"))))
+    sql = exp.select(*[exp.cast(t, "VARCHAR") for t in trees]).from_(_row(row, types or {}))
     return CON.execute(sql.sql(dialect="duckdb"), list(row.values())).fetchone()  # type: ignore[no-any-return]
+
+
+def run_ir(xs: list[ir.Expr], row: dict[str, Any], types: dict[str, str]) -> tuple[Any, ...]:
+    """Evaluate IR expressions over one row as a program's query does: the parts they hoist (`Scope.hoist`)
+    computed in layers below them."""
+    scope = Scope({}, {})
+    trees = [compile_expr(x, scope).tree for x in xs]
+    layers = Layers(_row(row, types))
+    for name, tree in scope.take_hoisted():
+        layers.add([exp.alias_(tree, name)], hoisted=True)
+    final = [exp.alias_(exp.cast(t, "VARCHAR"), f"c{i}") for i, t in enumerate(trees)]
+    return CON.execute(layers.select(final, "out").sql(dialect="duckdb"), list(row.values())).fetchone()  # type: ignore[no-any-return]
 
 
 def as_decimal(text: str | None, scale: int) -> Decimal | None:
@@ -153,12 +168,39 @@ LATE = "STRUCT(due_on DATE, days_late INTEGER)[]"
 def test_months_since_latest_matches_evaluator(events: list[dict[str, Any]] | None) -> None:
     exprs = [ir.MonthsSinceLatest("ev", "kind", "completed_on", kinds, "as_of", MONTHS, SPAN) for kinds in ((), ("fc", "bk7"), ("dil",))]
     row = {"ev": events, "as_of": dt.date(2026, 3, 15)}
-    got = run([compile_expr(x, Scope({}, {})).tree for x in exprs], row, {"ev": EVENT, "as_of": "DATE"})
+    got = run_ir(list(exprs), row, {"ev": EVENT, "as_of": "DATE"})
     env = Env(row, None)  # type: ignore[arg-type]
     for x, text in zip(exprs, got, strict=True):
         want = ev(x, env)
         shown = None if text is None else (Decimal("Infinity") if int(text) == NEVER else Decimal(int(text)))
         assert shown == want, (x.kinds, events)
+
+
+def test_months_since_latest_filters_and_finds_the_latest_once() -> None:
+    """The items of the kinds and their latest date are columns computed once (each filter and lambda is
+    interpreted per row on Spark), read by the size tests and the four parts of the month count."""
+    scope = Scope({}, {})
+    tree = compile_expr(ir.MonthsSinceLatest("ev", "kind", "completed_on", ("fc", "bk7"), "as_of", MONTHS, SPAN), scope).tree
+    hoisted = scope.take_hoisted()
+    assert len(hoisted) == 2 and hoisted[0][1].find(exp.ArrayFilter) and hoisted[1][1].find(exp.ArrayMax)
+    assert len(list(tree.find_all(exp.ArrayMax))) == 0 and len(list(tree.find_all(exp.ArrayFilter))) == 1  # undated
+
+
+def test_never_is_a_bigint_and_larger_than_any_constant() -> None:
+    """Months since an event that never happened: a BIGINT (64-bit comparisons on Spark, not DECIMAL(38, 0)),
+    larger than every constant a program may compare it with; a constant as large is refused, not compared wrongly."""
+    latest = ir.MonthsSinceLatest("ev", "kind", "completed_on", ("bk7",), "as_of", MONTHS, SPAN)
+    sql = compile_expr(latest, Scope({}, {}))
+    assert sql.width == 64 and NEVER < 2**62
+    assert "INT128" not in render(sql.tree, "duckdb") and "DECIMAL" not in render(sql.tree, "spark")
+    biggest = Decimal(NEVER - 1)
+    test = ir.Compare(">=", latest, c(biggest, MONTHS), ir_types.YESNO, SPAN)
+    got = run_ir([test], {"ev": [], "as_of": dt.date(2026, 3, 15)}, {"ev": EVENT, "as_of": "DATE"})
+    assert got == ("true",)  # never >= the largest constant allowed, as infinity is
+    with pytest.raises(SqlError, match="too large"):
+        compile_expr(ir.Compare(">=", latest, c(Decimal(NEVER), MONTHS), ir_types.YESNO, SPAN), Scope({}, {}))
+    with pytest.raises(SqlError, match="too large"):
+        Scope({"n": 0}, {}, field_bounds={"n": Decimal(NEVER)}).field("n", NUM)
 
 
 @pytest.mark.parametrize("lates", [

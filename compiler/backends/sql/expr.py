@@ -25,7 +25,6 @@ from compiler import ir, ir_types
 from compiler.backends.sql.numbers import (
     BIGINT,
     DATE_SPAN,
-    INT,
     NEVER,
     Sql,
     SqlError,
@@ -111,6 +110,8 @@ class Scope:
         places = self.field_places.get(name, 0)
         scaled = exp.Mul(this=col, expression=lit(10**places)) if places else col
         top = self.field_bounds.get(name)
+        if top is not None and top >= NEVER:  # "never" must stay larger than every value it is compared with
+            raise SqlError(f"field {name}: a range up to {top} is too large for the SQL back end (at most {NEVER - 1})")
         bound = None if top is None else int((top * 10**places).to_integral_value(rounding="ROUND_CEILING"))
         width = max(width_for(bound), 64)  # a tape column as BIGINT at least
         return Sql(exp.cast(scaled, int_type(width)), "num", places, bound, width)
@@ -194,7 +195,7 @@ def compile_expr(x: ir.Expr, scope: Scope) -> Sql:
         as_of = scope.field_column(x.as_of)
         return Sql(since(d.tree, as_of, x.type.kind), "num", 0, DATE_SPAN, 32)
     if isinstance(x, ir.MonthsSinceLatest):
-        return Sql(_months_since_latest(x, scope), "num", 0, NEVER, 128)
+        return Sql(_months_since_latest(x, scope), "num", 0, NEVER, 64)
     if isinstance(x, ir.CountLates):
         return Sql(_count_lates(x, scope), "num", 0, 2**31 - 1, 64)
     if isinstance(x, ir.Compare):
@@ -252,15 +253,17 @@ def _months_since_latest(x: ir.MonthsSinceLatest, scope: Scope) -> exp.Expr:
     lst = scope.field_column(x.list_field)
     as_of = scope.field_column(x.as_of)
     chosen: exp.Expr = lst
-    if x.kinds:
-        chosen = exp.ArrayFilter(this=lst, expression=_lambda(
-            exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds])))
+    if x.kinds:  # the items of those kinds, filtered once (a column: read three times below)
+        chosen = scope.hoist(Sql(exp.ArrayFilter(this=lst, expression=_lambda(
+            exp.In(this=_item(x.kind_field), expressions=[exp.Literal.string(k) for k in x.kinds]))), "list")).tree
     undated = exp.ArrayFilter(this=chosen, expression=_lambda(is_null(_item(x.date_field))))
-    latest = exp.ArrayMax(this=exp.Transform(this=chosen, expression=_lambda(_item(x.date_field))))
+    # the latest date, found once (a column: the month count reads it four times)
+    latest = scope.hoist(Sql(exp.ArrayMax(this=exp.Transform(this=chosen, expression=_lambda(_item(x.date_field)))),
+                             "date")).tree
     return case((any_null(lst, as_of), exp.Null()),
                 (exp.EQ(this=_size(chosen), expression=lit(0)), num(NEVER)),
                 (exp.GT(this=_size(undated), expression=lit(0)), exp.Null()),
-                default=exp.cast(since(latest, as_of, x.type.kind), INT))
+                default=exp.cast(since(latest, as_of, x.type.kind), BIGINT))
 
 
 def _count_lates(x: ir.CountLates, scope: Scope) -> exp.Expr:

@@ -15,7 +15,10 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-NEVER = 10**24  # months since an event that never happened (finite, so it stays integer arithmetic)
+# Months since an event that never happened: finite, so it stays integer arithmetic, and a BIGINT (comparing it
+# with a month count is 64-bit; arithmetic on it is as wide as its bound needs). Larger than any constant a program
+# may hold (`const_num` refuses one as large), so every comparison with one is as with infinity.
+NEVER = 10**18
 INT = exp.DataType.build("INT128")  # HUGEINT in DuckDB
 BIGINT = exp.DataType.build("BIGINT")
 MAX = {32: 2**31 - 1, 64: 2**63 - 1}  # the largest magnitude of an integer of that width (INT, BIGINT)
@@ -332,5 +335,7 @@ def decimal_literal(d: Decimal) -> tuple[int, int]:
 def const_num(d: Decimal) -> Sql:
     if d.is_infinite():
         return num_sql(NEVER if d > 0 else -NEVER)
+    if abs(d) >= NEVER:  # "never" (infinity) must stay larger than every constant it is compared with
+        raise SqlError(f"the number {d} is too large for the SQL back end (at most {NEVER - 1})")
     n, s = decimal_literal(d)
     return num_sql(n, s)

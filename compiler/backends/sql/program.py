@@ -26,7 +26,7 @@ from sqlglot import exp
 
 from compiler import ir, ir_names, ir_program, ir_types
 from compiler.backends.sql.expr import Scope, compile_expr, compile_lookup, in_band, in_line, key_unknown, no_score_flags
-from compiler.backends.sql.layers import Layers
+from compiler.backends.sql.layers import SMALL, Layers
 from compiler.backends.sql.numbers import (
     Sql,
     SqlError,
@@ -130,7 +130,7 @@ def add_values(layers: Layers, values: Sequence[ir.Value], scope: Scope) -> None
             scope.value_scales[v.id] = sql.scale
             scope.value_bounds[v.id] = (sql.bound, sql.width)
         for name, tree in scope.take_hoisted():
-            layers.add([exp.alias_(tree, name)])
+            layers.add([exp.alias_(tree, name)], hoisted=True)
         inherited = invalid_from.get(v.id)
         if inherited is None:
             layers.add([exp.alias_(sql.tree, scope.value_prefix + v.id, quoted=True)])
@@ -182,11 +182,13 @@ def _invalid_read(x: object, invalid_from: dict[str, tuple[str, ...]]) -> exp.Ex
 
 
 def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary, source: exp.Expr,
-                  limits: Sequence[str] | None = None, carry: Sequence[str] = ()) -> exp.Select:
+                  limits: Sequence[str] | None = None, carry: Sequence[str] = (), small: int = SMALL) -> exp.Select:
     """The SELECT deciding every row of `source` under `program`; one output row per input row. `carry`: columns
-    of `source` passed through after the result columns (what a caller computes in the same pass)."""
+    of `source` passed through after the result columns (what a caller computes in the same pass). `small`: columns
+    up to that many SQL nodes are written out where that saves a layer (`Layers`): for Spark, whose analyser pays
+    per layer; 0 for DuckDB, which plans a deep query fast and computes a repeated subexpression once anyway."""
     scope = Scope(field_places(vocabulary), {}, field_bounds=field_bounds(vocabulary))
-    layers = Layers(source)
+    layers = Layers(source, small)
     invalid_from = ir_names.invalid_from(program.values)
 
     # 1. derived values (later values read earlier ones as columns of layers below)
@@ -213,7 +215,7 @@ def program_query(program: ir_program.Program, vocabulary: ir_program.Vocabulary
                 met = case((invalid, exp.Boolean(this=False)), default=met)
             facts.append(exp.alias_(met, f"r{i}_q{j}"))
     for name, tree in scope.take_hoisted():
-        layers.add([exp.alias_(tree, name)])
+        layers.add([exp.alias_(tree, name)], hoisted=True)
     layers.add(facts)
 
     # 3. band positions of matrix keys (NULL when the key is unknown or outside every band)
@@ -454,9 +456,11 @@ def _limit_stages(program: ir_program.Program, limit: str, actual: Sql, k: int, 
     stages[0].append(exp.alias_(rescale(actual, scale), f"{p}_actual"))
     unread = [_is(f"o_m{i}", "missing") for i, _mid, _c in matrices]  # a matrix giving it not read (9.5)
     stages[0].append(exp.alias_(_gone(by_value, program, scope, invalid_from, first, unread), f"{p}_gone"))
-    for i, _mid, cells in matrices:
+    for i, _mid, cells in matrices:  # the cell's value (read from the band positions, beside the outcomes), then
+        # the candidate when the matrix passes (small: written out where read, no layer of its own)
         value = case(*[(c, n(v)) for c, v in cells]) if cells else exp.Null()
-        stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), value)), f"{p}_m{i}"))
+        stages[0].append(exp.alias_(value, f"{p}_cell{i}"))
+        stages[0].append(exp.alias_(case((_is(f"o_m{i}", "pass"), exp.column(f"{p}_cell{i}"))), f"{p}_m{i}"))
     cands = [(mid, exp.column(f"{p}_m{i}")) for i, mid, _c in matrices]
     stages[1].append(exp.alias_(_least([c for _r, c in cands]) if cands else exp.cast(exp.Null(), int_type(width)), f"{p}_base"))
     base = exp.column(f"{p}_base")
