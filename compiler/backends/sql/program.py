@@ -579,8 +579,8 @@ __all__ = ["COND_SEP", "SEP", "field_places", "program_query"]
 
 def generate(bundle: ir_program.Bundle) -> dict[str, str]:
     """Each program's screening query as DuckDB SQL over the typed tape table `tape` (`compiler.screen.tape`), by
-    file name: `<program id>.sql`."""
+    file name: `<program id>.sql`: the query `glc screen` runs on DuckDB (no column written out: `small=0`)."""
     limits = [lim.id for lim in bundle.vocabulary.limits]
     source = from_source(exp.select(exp.Star()).from_("tape"), "tape_rows")
-    return {f"{p.id}.sql": program_query(p, bundle.vocabulary, source, limits).sql(dialect="duckdb") + "\n"
+    return {f"{p.id}.sql": program_query(p, bundle.vocabulary, source, limits, small=0).sql(dialect="duckdb") + "\n"
             for p in bundle.programs}
